@@ -8,7 +8,13 @@ const duration = z
   .refine((value) => parseDuration(value) !== null, {
     message: 'expected a duration such as 30s, 10m or 1h (or a number of seconds)',
   })
-  .meta({ description: 'A duration: "250ms", "30s", "10m", "1h", or a number of seconds.' });
+  .meta({
+    description: 'A duration: "250ms", "30s", "10m", "1h", or a number of seconds.',
+    anyOf: [
+      { type: 'number', exclusiveMinimum: 0 },
+      { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$' },
+    ],
+  });
 
 const fraction = z.number().gt(0).max(100);
 const floors = z
