@@ -1,6 +1,9 @@
 // The `sentinel` command line: one sub-command per file under ./commands.
 import { Command, CommanderError } from 'commander';
 import { registerDetect } from './commands/detect.js';
+import { registerRun } from './commands/run.js';
+import { registerSchema } from './commands/schema.js';
+import { registerStatus } from './commands/status.js';
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -12,7 +15,10 @@ export async function main(argv: string[]): Promise<number> {
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
+  registerRun(program, setExitCode);
+  registerStatus(program, setExitCode);
   registerDetect(program, setExitCode);
+  registerSchema(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -1,5 +1,6 @@
 // When the engine commits its data: after OK iterations (throttled) and on every recovery.
 import type { IterationSummary, MetricName } from '../../shared/contract.js';
+import { okCommitMessage, recoveryCommitMessage } from '../git/commit-messages.js';
 import type { Committer } from '../ports.js';
 import type { ModuleHistory } from '../store/performance-document.js';
 import { PERFORMANCE_OK } from './status-line.js';
@@ -21,13 +22,13 @@ export function commitPolicy(committer: Committer | null, okCommitInterval: numb
 
   return {
     lastOutcome: (): GitStatus => last,
-    onRecovery: (module: string, metric: MetricName) => commit(`Anomaly recovered: ${module} - ${metric}`),
+    onRecovery: (module: string, metric: MetricName) => commit(recoveryCommitMessage(module, metric)),
     async onIteration(summary: IterationSummary, histories: ReadonlyMap<string, ModuleHistory>): Promise<GitStatus> {
       if (summary.status !== PERFORMANCE_OK) return last;
       okIterations += 1;
       if ((okIterations - 1) % okCommitInterval !== 0) return last;
       const lines = [...histories].map(([name, history]) => moduleLine(name, history));
-      return commit(`Performance OK: iteration ${summary.iteration}\n\n${lines.join('\n')}`);
+      return commit(okCommitMessage(summary.iteration, lines));
     },
   };
 }

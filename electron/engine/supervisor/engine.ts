@@ -79,9 +79,12 @@ export function createEngine(deps: EngineDeps): Engine {
       }
     }
   };
+  // A log that cannot be written is reported on the event stream, never thrown: supervision goes on.
+  const logSupervisor = (line: string): Promise<void> =>
+    deps.logs.supervisor(line).catch((error: Error) => emit({ type: 'problem', source: 'supervisor.log', message: error.message }));
   const report = (source: string, message: string): void => {
     emit({ type: 'problem', source, message });
-    void deps.logs.supervisor(`ERROR ${source}: ${message}`);
+    void logSupervisor(`ERROR ${source}: ${message}`);
   };
   const store = createPerformanceStore({
     dataDir: deps.dataDir,
@@ -149,12 +152,12 @@ export function createEngine(deps: EngineDeps): Engine {
       const line = recoveredLine(event.module, event.metric);
       iterationRecoveries.push(line);
       emit({ type: 'status', line });
-      await deps.logs.supervisor(line);
+      await logSupervisor(line);
       await commits.onRecovery(event.module, event.metric);
     } else if (event.event === 'persisted') {
       const line = persistedLine(event.module, event.metric);
       emit({ type: 'status', line });
-      await deps.logs.supervisor(line);
+      await logSupervisor(line);
     }
   }
 
@@ -189,12 +192,13 @@ export function createEngine(deps: EngineDeps): Engine {
       git: commits.lastOutcome(),
     });
     await store.save();
-    await deps.logs.supervisor(`iteration ${iteration}: ${next.status}`);
+    await logSupervisor(`iteration ${iteration}: ${next.status}`);
     emit({ type: 'status', line: next.status });
+    // status.json goes into the commit, so it is written first; it carries the previous commit's outcome.
+    await writeStatusFile(deps.dataDir, next, states.list()).catch((error: Error) => report('status.json', error.message));
     const git = await commits.onIteration(next, histories);
     next = { ...next, git };
     summary = next;
-    await writeStatusFile(deps.dataDir, next, states.list()).catch((error: Error) => report('status.json', error.message));
     emit({ type: 'iteration', summary: next });
     return next;
   }
