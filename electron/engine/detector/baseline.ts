@@ -14,6 +14,8 @@ export function admit(admitted: readonly number[], values: readonly number[], lo
 export function baselineOf(admitted: readonly number[], lookback: number): number | null {
   const recent = recentAdmitted(admitted, lookback);
   if (recent.length < lookback) return null;
-  // Divide before adding so a window of huge values cannot overflow to Infinity.
-  return recent.reduce((sum, v) => sum + v / recent.length, 0);
+  // Divide before adding so a window of huge values cannot overflow to Infinity; rounding can still
+  // push the sum just past the largest sample, and a mean never leaves [min, max], so clamp to that.
+  const mean = recent.reduce((sum, v) => sum + v / recent.length, 0);
+  return Math.min(Math.max(mean, Math.min(...recent)), Math.max(...recent));
 }
