@@ -56,8 +56,11 @@ export async function runCommand(request, { signal, log, recorder }) {
   const after = reapedChildrenCpu();
   readEventsFile(eventsPath, recorder, log);
 
-  let cpuUser = 0;
-  let cpuSystem = 0;
+  // Without /proc there is no tree accounting: say "not measured" (null), never 0.
+  /** @type {number | null} */
+  let cpuUser = null;
+  /** @type {number | null} */
+  let cpuSystem = null;
   if (before && after) {
     cpuUser = after.user - before.user;
     cpuSystem = after.system - before.system;
@@ -72,8 +75,8 @@ export async function runCommand(request, { signal, log, recorder }) {
     error: exit.error === null ? null : { message: exit.error, stack: null },
     exitCode: exit.code,
     signal: exit.signal,
-    cpuUser: roundMicro(cpuUser),
-    cpuSystem: roundMicro(cpuSystem),
+    cpuUser: cpuUser === null ? null : roundMicro(cpuUser),
+    cpuSystem: cpuSystem === null ? null : roundMicro(cpuSystem),
     maxRssBytes: exit.tree?.peakRssBytes ?? null,
     method: HAS_PROC ? METHOD_LINUX : METHOD_OTHER,
     api: recorder.summary(),

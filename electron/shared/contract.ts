@@ -226,9 +226,9 @@ export interface RunnerResult {
   /** Exit code of an external command (null for JS modules or when killed by a signal). */
   exitCode: number | null;
   signal: string | null;
-  /** CPU seconds of the job (the runner process itself for JS, the command's tree for commands). */
-  cpuUser: number;
-  cpuSystem: number;
+  /** CPU seconds of the job (the runner process itself for JS, the command's tree for commands); null when not measurable. */
+  cpuUser: number | null;
+  cpuSystem: number | null;
   /** Peak RSS in bytes; null when it could not be measured. */
   maxRssBytes: number | null;
   /** How the figures were taken, for the record and the docs. */

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunTarget } from '../../electron/shared/contract.js';
+import type { RunnerResult, RunTarget } from '../../electron/shared/contract.js';
 import type { LaunchOutcome, ModuleLauncher } from '../../electron/engine/ports.js';
 import {
   createChildProcessLauncher,
@@ -87,4 +87,10 @@ export function isAlive(pid: number): boolean {
 /** Resolves after `ms` milliseconds (only for waiting on real processes). */
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** User + system CPU seconds of a result; fails the test when the runner could not measure them. */
+export function cpuSecondsOf(result: RunnerResult): number {
+  if (result.cpuUser === null || result.cpuSystem === null) throw new Error(`CPU not measured (${result.method})`);
+  return result.cpuUser + result.cpuSystem;
 }

@@ -4,6 +4,9 @@ import type { EngineEvent, IterationSummary, RunRecord, Verdict, MetricName } fr
 
 type Write = (line: string) => void;
 
+/** Host CPU load (% of all cores) from which an anomaly is reported as happening on a busy host. */
+const BUSY_HOST_LOAD = 80;
+
 /** An event sink that prints to the console. */
 export function consolePrinter(write: Write = (line) => process.stdout.write(`${line}\n`)) {
   return (event: EngineEvent): void => {
@@ -24,7 +27,9 @@ export function consolePrinter(write: Write = (line) => process.stdout.write(`${
         if (event.event.event === 'anomaly') {
           const e = event.event;
           const dev = e.deviationPct === null ? 'from a zero baseline' : `${e.deviationPct > 0 ? '+' : ''}${e.deviationPct}%`;
-          write(pc.red(`  anomaly: ${e.module} ${e.metric} ${fmt(e.current)}${e.unit} vs baseline ${fmt(e.baseline)}${e.unit} (${dev})`));
+          // A busy host explains many slowdowns; say so next to the anomaly.
+          const busy = e.host && e.host.cpuLoad >= BUSY_HOST_LOAD ? `; host busy: CPU ${Math.round(e.host.cpuLoad)}%` : '';
+          write(pc.red(`  anomaly: ${e.module} ${e.metric} ${fmt(e.current)}${e.unit} vs baseline ${fmt(e.baseline)}${e.unit} (${dev}${busy})`));
         }
         break;
       default:

@@ -9,7 +9,7 @@ export function toRunRecord(module: string, seq: number, outcome: LaunchOutcome,
   const { result } = outcome;
   const status = runStatus(outcome);
   const runtime = Math.max(outcome.wallSeconds, 0);
-  const cpuSeconds = result ? result.cpuUser + result.cpuSystem : null;
+  const cpuSeconds = result && result.cpuUser !== null && result.cpuSystem !== null ? result.cpuUser + result.cpuSystem : null;
   return {
     module,
     seq,
