@@ -1,11 +1,13 @@
 // Assembles the engine with the Node implementations of its ports, for `sentinel run` and `sentinel serve`.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createAnomalyLog, createTextLog } from '../engine/anomalies/index.js';
+import { exampleConfigIn } from '../engine/config/example-config.js';
+import { createJsonConfigStore } from '../engine/config/json-config-store.js';
 import { loadConfig, type LoadedConfig } from '../engine/config/load-config.js';
 import { parseDuration } from '../engine/config/duration.js';
 import { createGitCommitter } from '../engine/git/git-committer.js';
+import type { ConfigStore } from '../engine/ports.js';
 import { acquireInstanceLock } from '../engine/lock/instance-lock.js';
 import { moduleFileName } from '../engine/store/module-files.js';
 import { createEngine, type Engine } from '../engine/supervisor/engine.js';
@@ -13,9 +15,6 @@ import { createSystemClock } from '../engine/system-clock.js';
 import { startOddsFeed, type OddsFeed } from '../example/odds-feed.js';
 import { createChildProcessLauncher } from '../hosts/node/child-process-launcher.js';
 import { createHostProbe } from '../hosts/node/host-probe.js';
-
-/** The built-in example pipeline, used when no config is given. */
-export const EXAMPLE_CONFIG = fileURLToPath(new URL('../example/pipeline.json', import.meta.url));
 
 export interface HeadlessOptions {
   config?: string | undefined;
@@ -29,6 +28,8 @@ export interface HeadlessEngine {
   engine: Engine;
   loaded: LoadedConfig;
   dataDir: string;
+  /** Where settings changes persist: the config file. */
+  configStore: ConfigStore;
   /** Stops the engine, the demo feed and releases the data folder. */
   close(): Promise<void>;
 }
@@ -38,17 +39,18 @@ export class UsageError extends Error {}
 
 /** Validates the config and flags, takes the data folder's lock and builds the engine. */
 export async function openHeadlessEngine(options: HeadlessOptions): Promise<HeadlessEngine> {
+  if (options.interval !== undefined && parseDuration(options.interval) === null) {
+    throw new UsageError(`--interval: expected a duration such as 10s, 5m or 1h (got ${JSON.stringify(options.interval)})`);
+  }
   const usingExample = options.config === undefined;
-  const result = await loadConfig(options.config ?? EXAMPLE_CONFIG);
+  const dataDir = path.resolve(options.dataDir);
+  // A given config is validated before anything is written; the example's is created in the data folder.
+  const configFile = options.config ?? (await exampleConfigIn(dataDir));
+  const result = await loadConfig(configFile);
   if (!result.ok) throw new UsageError(result.message);
   const loaded = result.loaded;
-  if (options.interval !== undefined) {
-    if (parseDuration(options.interval) === null) {
-      throw new UsageError(`--interval: expected a duration such as 10s, 5m or 1h (got ${JSON.stringify(options.interval)})`);
-    }
-    loaded.config.interval = options.interval;
-  }
-  const dataDir = path.resolve(options.dataDir);
+  // --interval applies to this session only; the config file keeps its own.
+  if (options.interval !== undefined) loaded.config.interval = options.interval;
   await mkdir(dataDir, { recursive: true });
   const lock = await acquireInstanceLock(dataDir);
   const feed: OddsFeed | null = usingExample ? await startOddsFeed() : null;
@@ -65,7 +67,6 @@ export async function openHeadlessEngine(options: HeadlessOptions): Promise<Head
     }
     return log;
   };
-  const stamp = (line: string): string => `${new Date().toISOString()} ${line}`;
   const git = loaded.config.git;
   const engine = createEngine({
     loaded,
@@ -84,8 +85,8 @@ export async function openHeadlessEngine(options: HeadlessOptions): Promise<Head
       : null,
     logs: {
       anomaly: (event) => anomalyLog.append(event),
-      supervisor: (line) => supervisorLog.append(stamp(line)),
-      module: (module, line) => void moduleLog(module).append(stamp(line)).catch(() => undefined),
+      supervisor: (line) => supervisorLog.append(line),
+      module: (module, line) => void moduleLog(module).append(line).catch(() => undefined),
     },
     extraEnv: {
       ...(feed ? { SENTINEL_ODDS_FEED: feed.url } : {}),
@@ -104,6 +105,7 @@ export async function openHeadlessEngine(options: HeadlessOptions): Promise<Head
     engine,
     loaded,
     dataDir,
+    configStore: createJsonConfigStore(loaded.file),
     async close() {
       await engine.stop();
       await feed?.close();

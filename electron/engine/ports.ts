@@ -1,7 +1,7 @@
 // The engine's ports: everything it needs from the outside world, as small interfaces.
 // Node implementations live in electron/hosts/node; Electron ones in electron/main.
 // Nothing under electron/engine may import `electron`.
-import type { EngineEvent, HostContext, RunnerResult, RunRequest } from '../shared/contract.js';
+import type { EngineEvent, HostContext, OutputSource, RunnerResult, RunRequest } from '../shared/contract.js';
 
 /** Wall clock and timers, so tests can drive time instead of sleeping. */
 export interface Clock {
@@ -19,8 +19,8 @@ export interface LaunchOptions {
   graceMs: number;
   /** Kill the tree when its resident memory passes this many MB (null: no limit). */
   memoryLimitMB: number | null;
-  /** Each line the job logs or prints. */
-  onOutput(line: string, stream: 'stdout' | 'stderr' | 'log'): void;
+  /** Each line the job prints, or logs through ctx.log (with its level). */
+  onOutput(line: string, source: OutputSource): void;
 }
 
 /** How one runner process ended. Failures are data here, never exceptions. */
@@ -65,3 +65,11 @@ export interface Committer {
 
 /** Receives every engine event. */
 export type EventSink = (event: EngineEvent) => void;
+
+/** Where the config lives, so changes made in the UI persist: a JSON file headless, electron-store in the app. */
+export interface ConfigStore {
+  /** Shown to the user and used in error messages (a file path). */
+  readonly location: string;
+  /** Persists a validated config; rejects when it cannot (and the old one stays). */
+  save(config: Record<string, unknown>): Promise<void>;
+}

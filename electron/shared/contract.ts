@@ -70,6 +70,15 @@ export interface RunRecord {
   cpuSeconds: number | null;
   api: ApiSummary | null;
   host: HostContext | null;
+  /** How the detector judged each measured metric of this run (empty for failed runs). */
+  verdicts: Partial<Record<MetricName, VerdictMark>>;
+}
+
+/** The part of a verdict kept with the run, for charts (baseline band, anomaly and recovery marks). */
+export interface VerdictMark {
+  state: VerdictState;
+  baseline: number | null;
+  deviation: number | null;
 }
 
 /** A run with its full detail: the requests (at most 1,000) and the tail of its output. */
@@ -194,7 +203,16 @@ export type EngineEvent =
   | { type: 'module-state'; module: ModuleStatus }
   | { type: 'status'; line: string }
   | { type: 'iteration'; summary: IterationSummary }
-  | { type: 'problem'; source: string; message: string };
+  | { type: 'problem'; source: string; message: string }
+  | { type: 'log'; source: LogSourceId; line: string }
+  | { type: 'paused'; paused: boolean }
+  | { type: 'config'; reason: string };
+
+/** Where a log line comes from: `anomalies`, `supervisor`, or `module:<name>`. */
+export type LogSourceId = 'anomalies' | 'supervisor' | `module:${string}`;
+
+/** Where a module's output line came from: its stdout or stderr, or a ctx.log level. */
+export type OutputSource = 'stdout' | 'stderr' | 'info' | 'warn' | 'error';
 
 export type EngineEventType = EngineEvent['type'];
 

@@ -98,8 +98,8 @@ describe('capturing API calls of a JS module with no code in the module', () => 
       ['tracked-failure', false, 'upstream said no'],
     ]);
     expect(requests[0]!.seconds).toBeGreaterThan(0.09);
-    expect(lines).toContainEqual({ line: 'tracked body: half done', stream: 'log' });
-    expect(lines).toContainEqual({ line: 'rethrown: upstream said no', stream: 'log' });
+    expect(lines).toContainEqual({ line: 'tracked body: half done', stream: 'info' });
+    expect(lines).toContainEqual({ line: 'rethrown: upstream said no', stream: 'info' });
   });
 
   it('keeps 1,000 request records but summarises all 1,100 requests', async () => {

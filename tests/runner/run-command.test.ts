@@ -29,7 +29,7 @@ describe('running an external command', () => {
       { name: 'scores', method: null, host: null, status: null, ok: false, error: 'timeout', seconds: 1.5 },
     ]);
     expect(result.api).toEqual({ count: 2, errors: 1, mean: 0.855, p95: 1.5, max: 1.5 });
-    const warnings = lines.filter((l) => l.stream === 'log').map((l) => l.line);
+    const warnings = lines.filter((l) => l.stream === 'warn').map((l) => l.line);
     expect(warnings).toEqual([
       expect.stringMatching(/^SENTINEL_EVENTS line 2 skipped: not JSON/),
       expect.stringMatching(/^SENTINEL_EVENTS line 5 skipped: unknown type "progress"/),

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunnerResult, RunTarget } from '../../electron/shared/contract.js';
+import type { OutputSource, RunnerResult, RunTarget } from '../../electron/shared/contract.js';
 import type { LaunchOutcome, ModuleLauncher } from '../../electron/engine/ports.js';
 import {
   createChildProcessLauncher,
@@ -24,7 +24,7 @@ export function jsTarget(name: string): RunTarget {
 /** What a fixture run produced: the launcher's outcome and every output line. */
 export interface FixtureRun {
   outcome: LaunchOutcome;
-  lines: Array<{ line: string; stream: 'stdout' | 'stderr' | 'log' }>;
+  lines: Array<{ line: string; stream: OutputSource }>;
   /** Every line seen, even when `keepOutput` is false. */
   lineCount: number;
   /** Length of the longest line seen. */

@@ -11,16 +11,16 @@ describe('running a JS module', () => {
       expect.arrayContaining([
         { line: 'hello from fixture-job', stream: 'stdout' },
         { line: 'a line on stderr', stream: 'stderr' },
-        { line: 'warn via ctx.log', stream: 'log' },
-        { line: 'error via ctx.log', stream: 'log' },
-        { line: 'first line', stream: 'log' },
-        { line: 'second line', stream: 'log' },
+        { line: 'warn via ctx.log', stream: 'warn' },
+        { line: 'error via ctx.log', stream: 'error' },
+        { line: 'first line', stream: 'info' },
+        { line: 'second line', stream: 'info' },
         { line: 'env FIXTURE_GREETING=hi', stream: 'stdout' },
         { line: 'env SENTINEL_MODULE=fixture-job', stream: 'stdout' },
         { line: `cwd=${dataDir}`, stream: 'stdout' },
       ]),
     );
-    expect(lines.find((l) => l.stream === 'log')?.line).toContain(`info via ctx.log { dataDir: '${dataDir}' }`);
+    expect(lines.find((l) => l.stream === 'info')?.line).toContain(`info via ctx.log { dataDir: '${dataDir}' }`);
     expect(outcome.outputTail).toContain('hello from fixture-job\n');
     expect(outcome.outputTail).toContain('a line on stderr\n');
   });
@@ -33,7 +33,7 @@ describe('running a JS module', () => {
 
   it('sets the request env before the module is imported', async () => {
     const { lines } = await runFixture(jsTarget('captures-env.mjs'), { env: { FIXTURE_AT_IMPORT: 'yes' } });
-    expect(lines).toContainEqual({ line: 'at import: yes', stream: 'log' });
+    expect(lines).toContainEqual({ line: 'at import: yes', stream: 'info' });
   });
 
   it('reports a thrown Error with its message and stack', async () => {

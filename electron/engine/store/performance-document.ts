@@ -46,6 +46,17 @@ const runRecordSchema = z.object({
   cpuSeconds: nullableFinite,
   api: z.object({ count: finite, errors: finite, mean: finite, p95: finite, max: finite }).nullable(),
   host: z.object({ cpuLoad: finite, availableMemoryMB: finite }).nullable(),
+  verdicts: z
+    .partialRecord(
+      z.enum(METRICS),
+      z.object({
+        state: z.enum(['warmup', 'normal', 'anomaly', 'open', 'recovered', 'persisted']),
+        baseline: nullableFinite,
+        deviation: nullableFinite,
+      }),
+    )
+    .optional()
+    .transform((verdicts) => verdicts ?? {}),
 });
 
 const trackSchema = z.object({

@@ -21,6 +21,9 @@ export function commitPolicy(committer: Committer | null, okCommitInterval: numb
   };
 
   return {
+    setOkCommitInterval(interval: number): void {
+      okCommitInterval = interval;
+    },
     lastOutcome: (): GitStatus => last,
     onRecovery: (module: string, metric: MetricName) => commit(recoveryCommitMessage(module, metric)),
     async onIteration(summary: IterationSummary, histories: ReadonlyMap<string, ModuleHistory>): Promise<GitStatus> {

@@ -7,8 +7,10 @@ import type {
   IterationSummary,
   MetricName,
   ModuleStatus,
+  OutputSource,
   RunRecord,
 } from '../../shared/contract.js';
+import { formatAnomalyLine } from '../anomalies/anomaly-line.js';
 import { acceptCurrentLevel } from '../detector/index.js';
 import { durationMs } from '../config/duration.js';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -25,12 +27,14 @@ import { isDue } from './schedule.js';
 import { persistedLine, recoveredLine } from './status-line.js';
 import { writeStatusFile } from './status-file.js';
 
-/** Where the engine writes lines: anomalies.log, supervisor.log, module logs. */
+/** Where the engine writes lines: anomalies.log, supervisor.log, module logs. Lines come stamped. */
 export interface EngineLogs {
   anomaly(event: AnomalyEvent): Promise<void>;
   supervisor(line: string): Promise<void>;
   module(module: string, line: string): void;
 }
+
+type Level = 'INFO' | 'WARN' | 'ERROR';
 
 export interface EngineDeps {
   loaded: LoadedConfig;
@@ -56,6 +60,13 @@ export interface Engine {
   runIteration(): Promise<IterationSummary>;
   runModuleNow(name: string): Promise<RunRecord | null>;
   setModuleEnabled(name: string, enabled: boolean): void;
+  /** Takes a changed config at once: modules, schedules, detector, interval, history size, git interval. */
+  applyConfig(loaded: LoadedConfig, reason?: string): void;
+  config(): LoadedConfig;
+  /** Paused: no scheduled iterations (run-now still works). */
+  pause(): void;
+  resume(): void;
+  paused(): boolean;
   /** Accepts the current level of an open anomaly as the new baseline; false when none is open. */
   acceptBaseline(module: string, metric: MetricName): Promise<boolean>;
   modules(): ModuleStatus[];
@@ -68,7 +79,7 @@ export interface Engine {
 
 /** Creates an engine over the given ports. */
 export function createEngine(deps: EngineDeps): Engine {
-  const { config, baseDir } = deps.loaded;
+  let loaded = deps.loaded;
   const sinks = new Set<EventSink>();
   const emit = (event: EngineEvent): void => {
     for (const sink of sinks) {
@@ -79,27 +90,39 @@ export function createEngine(deps: EngineDeps): Engine {
       }
     }
   };
+  const stamp = (): string => new Date(deps.clock.now()).toISOString();
   // A log that cannot be written is reported on the event stream, never thrown: supervision goes on.
-  const logSupervisor = (line: string): Promise<void> =>
-    deps.logs.supervisor(line).catch((error: Error) => emit({ type: 'problem', source: 'supervisor.log', message: error.message }));
+  const logSupervisor = (message: string, level: Level = 'INFO'): Promise<void> => {
+    const line = `${stamp()} ${level} ${message}`;
+    emit({ type: 'log', source: 'supervisor', line });
+    return deps.logs.supervisor(line).catch((error: Error) => emit({ type: 'problem', source: 'supervisor.log', message: error.message }));
+  };
+  const logModule = (module: string, text: string, source: OutputSource): void => {
+    const line = `${stamp()} ${source} ${text}`;
+    emit({ type: 'log', source: `module:${module}`, line });
+    deps.logs.module(module, line);
+  };
   const report = (source: string, message: string): void => {
     emit({ type: 'problem', source, message });
-    void logSupervisor(`ERROR ${source}: ${message}`);
+    void logSupervisor(`${source}: ${message}`, 'ERROR');
   };
   const store = createPerformanceStore({
     dataDir: deps.dataDir,
-    historySize: config.historySize,
+    historySize: loaded.config.historySize,
     now: deps.clock.now,
     report: (message) => report('performance.json', message),
   });
-  const states = createModuleStates(config, store, {
+  const states = createModuleStates(loaded.config, store, {
     clock: deps.clock,
     retries: deps.retries ?? true,
     emit,
     retry: (module) => void exclusive(() => runOne(module, true)),
   });
-  const commits = commitPolicy(deps.committer, config.git.okCommitInterval, report);
+  const commits = commitPolicy(deps.committer, loaded.config.git.okCommitInterval, report);
   const stopController = new AbortController();
+  // Aborted to end the current wait between iterations early (a new interval, resume).
+  let wake = new AbortController();
+  let isPaused = false;
   const anomalyTimes: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   let summary: IterationSummary | null = null;
@@ -108,8 +131,8 @@ export function createEngine(deps: EngineDeps): Engine {
   let loop: Promise<void> | null = null;
 
   const runContext = (): RunContext => ({
-    config,
-    baseDir,
+    config: loaded.config,
+    baseDir: loaded.baseDir,
     dataDir: deps.dataDir,
     launcher: deps.launcher,
     hostProbe: deps.hostProbe,
@@ -119,7 +142,7 @@ export function createEngine(deps: EngineDeps): Engine {
     extraEnv: deps.extraEnv ?? {},
     signal: stopController.signal,
     graceMs: deps.graceMs ?? 5000,
-    onOutput: deps.logs.module,
+    onOutput: logModule,
     report,
   });
 
@@ -147,6 +170,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function onAnomalyEvent(event: AnomalyEvent): Promise<void> {
     if (event.event === 'anomaly') anomalyTimes.push(Date.parse(event.time));
     emit({ type: 'anomaly-event', event });
+    emit({ type: 'log', source: 'anomalies', line: formatAnomalyLine(event) });
     await deps.logs.anomaly(event).catch((error: Error) => report('anomalies.log', error.message));
     if (event.event === 'recovered') {
       const line = recoveredLine(event.module, event.metric);
@@ -166,6 +190,7 @@ export function createEngine(deps: EngineDeps): Engine {
     iterationRecoveries = [];
     lastRunStatus = null;
     const now = deps.clock.now();
+    const { config } = loaded;
     for (const module of config.modules) {
       if (stopController.signal.aborted) break;
       if (!states.schedulable(module.name)) continue;
@@ -204,18 +229,26 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function runLoop(): Promise<void> {
-    const interval = durationMs(config.interval);
+    let lastStart = -Infinity;
     while (!stopController.signal.aborted) {
-      try {
-        await exclusive(iterate);
-      } catch (error) {
-        // The loop re-arms after any fault; one bad iteration must not end supervision.
-        report('supervisor', `iteration failed: ${(error as Error).stack ?? String(error)}`);
+      const interval = durationMs(loaded.config.interval);
+      const due = lastStart + interval - deps.clock.now();
+      if (!isPaused && due <= 0) {
+        lastStart = deps.clock.now();
+        try {
+          await exclusive(iterate);
+        } catch (error) {
+          // The loop re-arms after any fault; one bad iteration must not end supervision.
+          report('supervisor', `iteration failed: ${(error as Error).stack ?? String(error)}`);
+        }
+        continue;
       }
       try {
-        await deps.clock.sleep(interval, stopController.signal);
+        // Wait for the next iteration, or less when the interval changes or Sentinel resumes.
+        await deps.clock.sleep(isPaused ? 3_600_000 : due, AbortSignal.any([stopController.signal, wake.signal]));
       } catch {
-        return;
+        if (stopController.signal.aborted) return;
+        wake = new AbortController();
       }
     }
   }
@@ -227,16 +260,41 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     runIteration: () => exclusive(iterate),
     async runModuleNow(name) {
-      const module = config.modules.find((candidate) => candidate.name === name);
+      const module = loaded.config.modules.find((candidate) => candidate.name === name);
       if (!module) return null;
       return exclusive(() => runOne(module, false));
     },
-    setModuleEnabled: (name, enabled) => states.setEnabled(name, enabled),
+    setModuleEnabled: (name, enabled) => void states.setEnabled(name, enabled),
+    applyConfig(next, reason = 'config changed') {
+      loaded = next;
+      store.setHistorySize(next.config.historySize);
+      states.sync(next.config);
+      commits.setOkCommitInterval(next.config.git.okCommitInterval);
+      emit({ type: 'config', reason });
+      void logSupervisor(`config applied: ${reason}`);
+      wake.abort();
+    },
+    config: () => loaded,
+    pause() {
+      if (isPaused) return;
+      isPaused = true;
+      emit({ type: 'paused', paused: true });
+      void logSupervisor('paused');
+    },
+    resume() {
+      if (!isPaused) return;
+      isPaused = false;
+      emit({ type: 'paused', paused: false });
+      void logSupervisor('resumed');
+      wake.abort();
+    },
+    paused: () => isPaused,
     acceptBaseline(module, metric) {
       return exclusive(async () => {
         const history = store.history(module);
         const open = history.detector[metric].open;
         if (!open) return false;
+        const { config } = loaded;
         const moduleConfig = config.modules.find((candidate) => candidate.name === module);
         const lookback = moduleConfig?.detector?.lookback ?? config.detector.lookback;
         const { track } = acceptCurrentLevel(history.detector[metric], lookback);

@@ -22,18 +22,21 @@ export interface ModuleStatesDeps {
 }
 
 /** Tracks each module's state and schedules restarts with exponential back-off. */
-export function createModuleStates(config: SentinelConfig, store: PerformanceStore, deps: ModuleStatesDeps) {
-  const policy = {
+export function createModuleStates(initial: SentinelConfig, store: PerformanceStore, deps: ModuleStatesDeps) {
+  const policyOf = (config: SentinelConfig) => ({
     baseDelayMs: durationMs(config.restart.baseDelay),
     maxDelayMs: durationMs(config.restart.maxDelay),
     maxFailures: config.restart.maxFailures,
-  };
-  const entries = new Map<string, Entry>(
-    config.modules.map((module) => [
-      module.name,
-      { module, state: module.enabled ? 'idle' : 'disabled', enabled: module.enabled, consecutiveFailures: 0, pendingRetry: null },
-    ]),
-  );
+  });
+  let policy = policyOf(initial);
+  const entryOf = (module: ModuleConfig): Entry => ({
+    module,
+    state: module.enabled ? 'idle' : 'disabled',
+    enabled: module.enabled,
+    consecutiveFailures: 0,
+    pendingRetry: null,
+  });
+  let entries = new Map<string, Entry>(initial.modules.map((module) => [module.name, entryOf(module)]));
 
   const status = (entry: Entry): ModuleStatus => {
     const history = store.history(entry.module.name);
@@ -68,6 +71,28 @@ export function createModuleStates(config: SentinelConfig, store: PerformanceSto
   };
 
   return {
+    /** Takes a new config: keeps the state of modules that stay, adds new ones, drops removed ones. */
+    sync(config: SentinelConfig): void {
+      policy = policyOf(config);
+      const next = new Map<string, Entry>();
+      for (const module of config.modules) {
+        const entry = entries.get(module.name);
+        if (!entry) {
+          next.set(module.name, entryOf(module));
+          continue;
+        }
+        entry.module = module;
+        if (entry.enabled !== module.enabled) {
+          entry.enabled = module.enabled;
+          cancelRetry(entry);
+          if (module.enabled) entry.consecutiveFailures = 0;
+          if (entry.state !== 'running') entry.state = module.enabled ? 'idle' : 'disabled';
+        }
+        next.set(module.name, entry);
+      }
+      for (const [name, entry] of entries) if (!next.has(name)) cancelRetry(entry);
+      entries = next;
+    },
     schedulable: (name: string): boolean => {
       const entry = entries.get(name);
       return entry !== undefined && entry.enabled && entry.state !== 'errored';

@@ -1,6 +1,6 @@
 // One run of one module: launch it, turn the outcome into a record, judge it, persist it.
 import path from 'node:path';
-import type { AnomalyEvent, RunRecord, RunRequest, Verdict, MetricName } from '../../shared/contract.js';
+import type { AnomalyEvent, MetricName, OutputSource, RunRecord, RunRequest, Verdict } from '../../shared/contract.js';
 import type { ModuleConfig, SentinelConfig } from '../config/schema.js';
 import { durationMs } from '../config/duration.js';
 import type { Clock, HostProbe, ModuleLauncher } from '../ports.js';
@@ -22,7 +22,7 @@ export interface RunContext {
   extraEnv: Record<string, string>;
   signal: AbortSignal;
   graceMs: number;
-  onOutput(module: string, line: string): void;
+  onOutput(module: string, line: string, source: OutputSource): void;
   report(source: string, message: string): void;
 }
 
@@ -57,7 +57,7 @@ export async function runModule(module: ModuleConfig, ctx: RunContext): Promise<
     signal: ctx.signal,
     graceMs: ctx.graceMs,
     memoryLimitMB: module.memoryLimitMB,
-    onOutput: (line) => ctx.onOutput(module.name, line),
+    onOutput: (line, source) => ctx.onOutput(module.name, line, source),
   });
   const host = await hostSample;
   const run = toRunRecord(module.name, seq, outcome, host);
@@ -68,6 +68,9 @@ export async function runModule(module: ModuleConfig, ctx: RunContext): Promise<
     // A detector fault must not lose the run: record it unjudged and say why.
     ctx.report(module.name, `could not judge run ${seq}: ${(error as Error).message}`);
     judgement = { tracks: history.detector, verdicts: {}, events: [] };
+  }
+  for (const [metric, verdict] of Object.entries(judgement.verdicts)) {
+    run.verdicts[metric as MetricName] = { state: verdict.state, baseline: verdict.baseline, deviation: verdict.deviation };
   }
   ctx.store.recordRun(run, judgement.tracks);
   await ctx.store.save();

@@ -29,6 +29,7 @@ export function toRunRecord(module: string, seq: number, outcome: LaunchOutcome,
     cpuSeconds,
     api: result?.api ?? null,
     host,
+    verdicts: {},
   };
 }
 

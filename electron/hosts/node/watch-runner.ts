@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunnerResult, RunnerToParent, RunRequest } from '../../shared/contract.js';
+import type { OutputSource, RunnerResult, RunnerToParent, RunRequest } from '../../shared/contract.js';
 import type { LaunchOptions, LaunchOutcome } from '../../engine/ports.js';
 import { eventsFilePrefix } from '../../runner/events-file.mjs';
 import { createLineSplitter, cutLine, type OutputTail } from './output-capture.js';
@@ -34,7 +34,7 @@ export function watchRunner(child: ChildProcess, settings: Watch): void {
   let result: RunnerResult | null = null;
   const tree = createTreeMemory(pid ?? -1);
   const timers: NodeJS.Timeout[] = [];
-  const emit = (line: string, stream: 'stdout' | 'stderr' | 'log'): void => {
+  const emit = (line: string, stream: OutputSource): void => {
     try {
       options.onOutput(line, stream);
     } catch {
@@ -86,7 +86,8 @@ export function watchRunner(child: ChildProcess, settings: Watch): void {
 
   child.on('message', (message: RunnerToParent) => {
     if (message?.type === 'log') {
-      for (const line of String(message.message).split('\n')) emit(cutLine(line, maxLineChars), 'log');
+      const level = message.level === 'warn' || message.level === 'error' ? message.level : 'info';
+      for (const line of String(message.message).split('\n')) emit(cutLine(line, maxLineChars), level);
     } else if (message?.type === 'result' && result === null) {
       result = message;
     }

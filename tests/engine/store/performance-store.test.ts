@@ -30,6 +30,7 @@ const run = (seq: number, status: RunRecord['status'] = 'ok', runtime = 1): RunR
   cpuSeconds: runtime / 2,
   api: null,
   host: { cpuLoad: 12, availableMemoryMB: 1000 },
+  verdicts: {},
 });
 
 describe('performance store', () => {

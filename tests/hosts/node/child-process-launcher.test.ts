@@ -73,7 +73,7 @@ describe('createChildProcessLauncher', () => {
     expect(outcome).toMatchObject({ aborted: true, timedOut: false, result: null, signal: 'SIGKILL' });
     expect(outcome.wallSeconds).toBeGreaterThan(0.45);
     expect(outcome.wallSeconds).toBeLessThan(3);
-    expect(lines).toContainEqual({ line: 'hanging, deaf to abort', stream: 'log' });
+    expect(lines).toContainEqual({ line: 'hanging, deaf to abort', stream: 'info' });
   });
 
   it('stops at once when the signal is already aborted', async () => {
@@ -125,7 +125,7 @@ describe('createChildProcessLauncher', () => {
       },
     );
     expect(outcome.result?.ok).toBe(true);
-    expect(seen).toContain('log:warn via ctx.log');
+    expect(seen).toContain('warn:warn via ctx.log');
     expect(seen).toContain('stdout:hello from fixture-job');
   });
 
