@@ -105,6 +105,12 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: true, repository: null, paths: ['performance.json', 'anomalies.log', 'status.json'], okCommitInterval: 1, push: false, remote: 'origin' }),
+    notifications: z
+      .object({
+        enabled: z.boolean().default(true).meta({ description: 'Native notifications in the desktop app.' }),
+      })
+      .strict()
+      .default({ enabled: true }),
     modules: z.array(moduleSchema).min(1),
   })
   .strict()
