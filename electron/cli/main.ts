@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDetect } from './commands/detect.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 
 /** Runs the CLI and resolves to the process exit code. */
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   registerStatus(program, setExitCode);
   registerDetect(program, setExitCode);
   registerSchema(program);
+  registerServe(program, setExitCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
