@@ -161,9 +161,10 @@ export function createEngine(deps: EngineDeps): Engine {
     emit({ type: 'run-started', module: module.name, seq, at: new Date(deps.clock.now()).toISOString() });
     const { run, verdicts, events } = await runModule(module, runContext());
     lastRunStatus = run.status;
+    // The module's state is settled before anyone hears of the run, so a reader never sees it still running.
+    states.afterRun(module.name, run);
     emit({ type: 'run-finished', run, verdicts });
     for (const event of events) await onAnomalyEvent(event);
-    states.afterRun(module.name, run);
     return run;
   }
 
