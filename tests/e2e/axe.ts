@@ -1,5 +1,5 @@
 // Accessibility check of the current screen: no serious or critical axe violations.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Fails with the rule ids and their first targets when axe finds a serious or critical violation. */
