@@ -108,6 +108,7 @@ function spawnAndWait(file, args, { cwd, env, signal }) {
       stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4096);
     });
     const sampler = HAS_PROC && child.pid !== undefined ? startTreeSampler(child.pid) : null;
+    child.once('spawn', () => sampler?.sampleNow());
     /** @type {NodeJS.Timeout | undefined} */
     let killTimer;
     const onAbort = () => {

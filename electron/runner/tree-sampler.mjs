@@ -52,12 +52,23 @@ export function startTreeSampler(rootPid) {
     if (measured) samples++;
     peakSum = Math.max(peakSum, sum);
     const took = performance.now() - t0;
-    const base = performance.now() - began < DENSE_FOR_MS ? DENSE_MS : SPARSE_MS;
-    timer = setTimeout(sample, Math.max(base, took * MAX_DUTY_INVERSE));
+    const dense = performance.now() - began < DENSE_FOR_MS;
+    // While dense, a slow scan may stretch the wait only so far, or a short job ends unsampled.
+    const wait = dense ? Math.min(Math.max(DENSE_MS, took * MAX_DUTY_INVERSE), 3 * DENSE_MS) : Math.max(SPARSE_MS, took * MAX_DUTY_INVERSE);
+    timer = setTimeout(sample, wait);
   };
   sample();
 
   return {
+    /**
+     * Samples at once (and re-arms the timer). Called when the command has been exec'd: the first
+     * sample may have caught the process mid-exec, and a loaded host can delay the next one past
+     * the end of a short job.
+     */
+    sampleNow() {
+      clearTimeout(timer);
+      sample();
+    },
     /** Stops sampling and summarises what was seen. @returns {TreeSummary} */
     stop() {
       clearTimeout(timer);
