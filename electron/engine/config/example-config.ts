@@ -15,15 +15,15 @@ export const DATA_CONFIG_NAME = 'sentinel.json';
  * The config file to use when none is given: `<dataDir>/sentinel.json`, created from the example on
  * first use with its module paths and $schema rebased onto the data folder.
  */
-export async function exampleConfigIn(dataDir: string): Promise<string> {
+export async function exampleConfigIn(dataDir: string, exampleConfig: string = EXAMPLE_CONFIG): Promise<string> {
   const file = path.join(dataDir, DATA_CONFIG_NAME);
   const exists = await access(file).then(() => true, () => false);
   if (exists) return file;
-  const example = JSON.parse(await readFile(EXAMPLE_CONFIG, 'utf8')) as {
+  const example = JSON.parse(await readFile(exampleConfig, 'utf8')) as {
     $schema?: string;
     modules: Array<{ path?: string; cwd?: string }>;
   };
-  const exampleDir = path.dirname(EXAMPLE_CONFIG);
+  const exampleDir = path.dirname(exampleConfig);
   // Relative paths keep working when the repository moves together with its data folder.
   const rebase = (relative: string): string => path.relative(dataDir, path.resolve(exampleDir, relative)) || '.';
   if (example.$schema) example.$schema = rebase(example.$schema);
