@@ -1,10 +1,10 @@
 // SentinelClient over `sentinel serve`: JSON over HTTP_ROUTES, live events over server-sent events.
 // Every call resolves to an ApiResult; a network failure or a bad reply is an error value, never a throw.
+import { HTTP_ROUTES as ROUTES, MUTATION_HEADER } from '$shared/api';
 import type {
   AnomaliesView,
   ApiResult,
   DashboardState,
-  HTTP_ROUTES,
   LogLine,
   LogSource,
   ModuleHistoryView,
@@ -13,25 +13,6 @@ import type {
   StreamEvent,
 } from '$shared/api';
 import type { LogSourceId, MetricName, RunDetail } from '$shared/contract';
-
-/** The routes, redeclared so the bundle imports nothing at run time; `satisfies` keeps them equal to the contract. */
-const ROUTES = {
-  state: 'GET /api/state',
-  moduleHistory: 'GET /api/modules/:name/history',
-  runDetail: 'GET /api/modules/:name/runs/:seq',
-  anomalies: 'GET /api/anomalies',
-  acceptBaseline: 'POST /api/anomalies/accept',
-  runNow: 'POST /api/modules/:name/run',
-  setEnabled: 'POST /api/modules/:name/enabled',
-  logSources: 'GET /api/logs/sources',
-  logs: 'GET /api/logs?source=&limit=',
-  settings: 'GET /api/settings',
-  saveSettings: 'PUT /api/settings',
-  events: 'GET /api/events',
-} as const satisfies typeof HTTP_ROUTES;
-
-/** The header a mutating request carries (MUTATION_HEADER in the contract). */
-const MUTATION_HEADER = 'x-sentinel-request';
 
 /** Every engine event type, so named SSE events (`event: run-finished`) reach the listeners too. */
 const EVENT_TYPES: readonly StreamEvent['type'][] = [
