@@ -14,4 +14,9 @@ export interface AppContext {
   notificationsEnabled(): boolean;
   /** Stops modules gracefully, finishes writes, then quits. */
   quit(): Promise<void>;
+  /**
+   * Launch at login (kept in the settings store, applied by login-item.ts), for a tray menu item.
+   * Optional only so that contexts written before it (test fakes) still type-check; index.ts sets it.
+   */
+  launchAtLogin?: { enabled(): boolean; set(enabled: boolean): void };
 }

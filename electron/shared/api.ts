@@ -95,8 +95,22 @@ export interface SettingsView {
   schema: Record<string, unknown>;
 }
 
+/**
+ * A live reading of a running module's processes, every few seconds (desktop app only). Sampled by
+ * process name, so approximate and possibly missing: the exact figures come with the run's record.
+ */
+export interface LiveSampleEvent {
+  type: 'live-sample';
+  module: string;
+  /** CPU % of one core summed over the module's processes; null when the reading failed. */
+  cpu: number | null;
+  /** Resident memory summed over the module's processes, MB; null when the reading failed. */
+  memoryMB: number | null;
+  at: string;
+}
+
 /** What the live stream carries: engine events as they happen. */
-export type StreamEvent = EngineEvent | { type: 'hello'; serverTime: string };
+export type StreamEvent = EngineEvent | { type: 'hello'; serverTime: string } | LiveSampleEvent;
 
 /** The one client contract of the renderer. */
 export interface SentinelClient {

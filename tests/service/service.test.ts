@@ -17,7 +17,7 @@ async function start(modules: Array<Record<string, unknown>>): Promise<ServiceHa
 function nextEvent(harness: ServiceHarness, predicate: (event: EngineEvent) => boolean): Promise<EngineEvent> {
   return new Promise((resolve) => {
     const unsubscribe = harness.service.subscribe((event) => {
-      if (event.type === 'hello' || !predicate(event)) return;
+      if (event.type === 'hello' || event.type === 'live-sample' || !predicate(event)) return;
       unsubscribe();
       resolve(event);
     });

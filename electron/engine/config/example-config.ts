@@ -5,20 +5,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeFileAtomic from 'write-file-atomic';
 
-/** The example's config as shipped. */
+/** The example's config as shipped (right for the tsx sources; a bundle passes its own path). */
 export const EXAMPLE_CONFIG = fileURLToPath(new URL('../../example/pipeline.json', import.meta.url));
 
 /** Name of the config file kept in the data folder when Sentinel runs its built-in example. */
 export const DATA_CONFIG_NAME = 'sentinel.json';
 
 /**
- * The config file to use when none is given: `<dataDir>/sentinel.json`, created from the example on
- * first use with its module paths and $schema rebased onto the data folder.
+ * The example's config with its module paths, cwds and $schema rebased from the example's folder
+ * onto `dataDir`, as relative paths: a config whose relative paths resolve against the data folder.
  */
-export async function exampleConfigIn(dataDir: string, exampleConfig: string = EXAMPLE_CONFIG): Promise<string> {
-  const file = path.join(dataDir, DATA_CONFIG_NAME);
-  const exists = await access(file).then(() => true, () => false);
-  if (exists) return file;
+export async function rebasedExampleConfig(dataDir: string, exampleConfig: string = EXAMPLE_CONFIG): Promise<Record<string, unknown>> {
   const example = JSON.parse(await readFile(exampleConfig, 'utf8')) as {
     $schema?: string;
     modules: Array<{ path?: string; cwd?: string }>;
@@ -31,6 +28,18 @@ export async function exampleConfigIn(dataDir: string, exampleConfig: string = E
     if (module.path) module.path = rebase(module.path);
     if (module.cwd) module.cwd = rebase(module.cwd);
   }
+  return example as unknown as Record<string, unknown>;
+}
+
+/**
+ * The config file to use when none is given: `<dataDir>/sentinel.json`, created from the example on
+ * first use with its module paths and $schema rebased onto the data folder.
+ */
+export async function exampleConfigIn(dataDir: string, exampleConfig: string = EXAMPLE_CONFIG): Promise<string> {
+  const file = path.join(dataDir, DATA_CONFIG_NAME);
+  const exists = await access(file).then(() => true, () => false);
+  if (exists) return file;
+  const example = await rebasedExampleConfig(dataDir, exampleConfig);
   await mkdir(dataDir, { recursive: true });
   await writeFileAtomic(file, `${JSON.stringify(example, null, 2)}\n`, { fsync: true });
   return file;

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { RunRequest } from '../../shared/contract.js';
 import type { LaunchOptions, LaunchOutcome, ModuleLauncher } from '../../engine/ports.js';
 import { createOutputTail } from './output-capture.js';
-import { describeError, watchRunner } from './watch-runner.js';
+import { childRunnerProcess } from './runner-process.js';
+import { describeError, outcomeBuilder, watchRunner } from './watch-runner.js';
 
 /** Settings of the Node launcher; all optional. */
 export interface ChildProcessLauncherOptions {
@@ -46,20 +47,7 @@ function launchRunner(
   const startedAt = Date.now();
   const t0 = performance.now();
   const tail = createOutputTail(config.tailChars);
-  const outcome = (fields: Partial<LaunchOutcome>): LaunchOutcome => ({
-    startedAt,
-    endedAt: Date.now(),
-    wallSeconds: (performance.now() - t0) / 1000,
-    result: null,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    aborted: false,
-    memoryLimitExceeded: false,
-    outputTail: tail.text(),
-    launchError: null,
-    ...fields,
-  });
+  const outcome = outcomeBuilder(startedAt, t0, tail);
   let child: ChildProcess;
   try {
     child = fork(config.runnerPath, [], {
@@ -74,6 +62,6 @@ function launchRunner(
   }
   const { maxLineChars, watchIntervalMs } = config;
   return new Promise((resolve) =>
-    watchRunner(child, { request, options, tail, t0, maxLineChars, watchIntervalMs, outcome, resolve }),
+    watchRunner(childRunnerProcess(child), { request, options, tail, t0, maxLineChars, watchIntervalMs, outcome, resolve }),
   );
 }

@@ -1,6 +1,6 @@
 // Follows one runner process from fork to exit: its output, its messages, the timeout, the abort,
-// the memory limit, and the cleanup of anything the job left behind.
-import type { ChildProcess } from 'node:child_process';
+// the memory limit, and the cleanup of anything the job left behind. The same code follows a Node
+// child and an Electron utility process, through the RunnerProcess port.
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { LaunchOptions, LaunchOutcome } from '../../engine/ports.js';
 import { eventsFilePrefix } from '../../runner/events-file.mjs';
 import { createLineSplitter, cutLine, type OutputTail } from './output-capture.js';
 import { createTreeMemory, killProcessTree, sumRssBytes } from './process-tree.js';
+import type { RunnerProcess } from './runner-process.js';
 
 // After the runner exits, how long its output pipes get to drain before we stop waiting.
 const DRAIN_MS = 2000;
@@ -27,7 +28,7 @@ export interface Watch {
 }
 
 /** Sends the start message, then follows the runner to its end: output, messages, limits, cleanup. */
-export function watchRunner(child: ChildProcess, settings: Watch): void {
+export function watchRunner(child: RunnerProcess, settings: Watch): void {
   const { request, options, tail, t0, maxLineChars, watchIntervalMs, outcome, resolve } = settings;
   const pid = child.pid;
   const state = { timedOut: false, aborted: false, memoryLimitExceeded: false, killed: false, done: false };
@@ -57,17 +58,10 @@ export function watchRunner(child: ChildProcess, settings: Watch): void {
     state.killed = true;
     if (pid !== undefined) killProcessTree(pid, tree.seen());
   };
-  const send = (message: unknown): void => {
-    try {
-      if (child.connected) child.send(message as object, () => {});
-    } catch {
-      // The channel closed under us: the exit handler reports what happened.
-    }
-  };
   const onAbort = (): void => {
     if (state.killed || state.done) return;
     state.aborted = true;
-    send({ type: 'abort', reason: describeError(options.signal.reason ?? 'aborted') });
+    child.send({ type: 'abort', reason: describeError(options.signal.reason ?? 'aborted') });
     timers.push(setTimeout(killTree, timerMs(options.graceMs)));
   };
   const finish = (fields: Partial<LaunchOutcome>): void => {
@@ -78,13 +72,14 @@ export function watchRunner(child: ChildProcess, settings: Watch): void {
     // A descendant that escaped every kill may still hold the pipes: stop reading them.
     child.stdout?.destroy();
     child.stderr?.destroy();
-    if (child.connected) child.disconnect();
+    child.disconnect();
     if (result === null && pid !== undefined) removeEventsFiles(pid);
     const { timedOut, aborted, memoryLimitExceeded } = state;
     resolve(outcome({ result, timedOut, aborted, memoryLimitExceeded, ...fields }));
   };
 
-  child.on('message', (message: RunnerToParent) => {
+  child.onMessage((received) => {
+    const message = received as RunnerToParent | null | undefined;
     if (message?.type === 'log') {
       const level = message.level === 'warn' || message.level === 'error' ? message.level : 'info';
       for (const line of String(message.message).split('\n')) emit(cutLine(line, maxLineChars), level);
@@ -92,22 +87,29 @@ export function watchRunner(child: ChildProcess, settings: Watch): void {
       result = message;
     }
   });
-  child.on('error', (error) => {
+  child.onError((error) => {
     // Spawn failures leave no pid and no 'exit'; other errors (a failed send) change nothing.
     if (pid === undefined) finish({ launchError: describeError(error) });
   });
-  child.once('exit', (exitCode, signal) => {
-    const ended = { exitCode, signal, endedAt: Date.now(), wallSeconds: (performance.now() - t0) / 1000 };
+  child.onExit((code, reported) => {
+    // A host that gives only an exit code cannot tell our SIGKILL apart: say what we did.
+    const killedHere = !child.reportsSignals && state.killed && reported === null;
+    const ended = {
+      exitCode: killedHere ? null : code,
+      signal: killedHere ? 'SIGKILL' : reported,
+      endedAt: Date.now(),
+      wallSeconds: (performance.now() - t0) / 1000,
+    };
     for (const timer of timers) clearTimeout(timer);
     // Whatever the job left behind (a background child, a daemon) goes with it.
     if (pid !== undefined) killProcessTree(pid, tree.seen());
     // Wait for 'close', so the last output and the result message are in, but not forever.
     timers.push(setTimeout(() => finish(ended), DRAIN_MS));
-    child.once('close', () => finish(ended));
+    child.onClose(() => finish(ended));
   });
   if (pid === undefined) return;
 
-  send(request);
+  child.send(request);
   timers.push(
     setTimeout(() => {
       if (state.killed) return;
@@ -138,6 +140,27 @@ function removeEventsFiles(runnerPid: number): void {
   } catch {
     // A leftover temp file is not worth failing a run over.
   }
+}
+
+/**
+ * Builds the outcome of a launch that began at `startedAt` (epoch ms) and `t0` (performance.now()):
+ * every field defaulted, the end stamped now, the output tail as it stands.
+ */
+export function outcomeBuilder(startedAt: number, t0: number, tail: OutputTail): (fields: Partial<LaunchOutcome>) => LaunchOutcome {
+  return (fields) => ({
+    startedAt,
+    endedAt: Date.now(),
+    wallSeconds: (performance.now() - t0) / 1000,
+    result: null,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    aborted: false,
+    memoryLimitExceeded: false,
+    outputTail: tail.text(),
+    launchError: null,
+    ...fields,
+  });
 }
 
 /** A delay setTimeout can take: it fires at once for anything above 2^31-1 ms, or for Infinity. */
