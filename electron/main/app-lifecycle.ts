@@ -15,9 +15,13 @@ export function createAppContext(host: EngineHost, windows: AppWindows, dataDir:
     openLogViewer: () => windows.open('logs', '#/logs'),
     notificationsEnabled: () => host.engine.config().config.notifications.enabled,
     quit,
+    // The option lives in the config (the settings screen shows it); saving it syncs the login item.
     launchAtLogin: {
-      enabled: () => host.settings.launchAtLogin(),
-      set: (enabled) => host.settings.setLaunchAtLogin(enabled),
+      enabled: () => host.engine.config().config.desktop.launchAtLogin,
+      set: (enabled) => {
+        const { config } = host.engine.config();
+        void host.service.saveSettings({ ...config, desktop: { ...config.desktop, launchAtLogin: enabled } });
+      },
     },
   };
 }

@@ -32,7 +32,7 @@ async function start(): Promise<void> {
   setupLiveSamples({ engine: host.engine, emit: (sample) => windows.broadcast(EVENT_CHANNEL, sample) });
   setupTray(ctx);
   setupNotifications(ctx);
-  setupLoginItem(host.settings);
+  setupLoginItem(host.settings, host.engine);
   setupSecondInstance(ctx);
   host.engine.start();
   if (!process.argv.includes(HIDDEN_ARG)) ctx.openDashboard();

@@ -111,6 +111,12 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: true }),
+    desktop: z
+      .object({
+        launchAtLogin: z.boolean().default(false).meta({ description: 'Start the desktop app at login (packaged app, macOS and Windows).' }),
+      })
+      .strict()
+      .default({ launchAtLogin: false }),
     modules: z.array(moduleSchema).min(1),
   })
   .strict()

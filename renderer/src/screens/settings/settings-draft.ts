@@ -35,6 +35,8 @@ export interface SettingsDraft {
   git: { enabled: boolean; okCommitInterval: number | null; push: boolean };
   /** Present only when the config schema knows `notifications.enabled`. */
   notifications: { enabled: boolean } | null;
+  /** Present only when the config schema knows `desktop.launchAtLogin`. */
+  desktop: { launchAtLogin: boolean } | null;
 }
 
 type Json = Record<string, unknown>;
@@ -92,6 +94,12 @@ export function schemaHasNotifications(schema: Json): boolean {
   return 'enabled' in asObject(notifications.properties);
 }
 
+/** Whether the schema has `desktop.launchAtLogin`. */
+export function schemaHasLaunchAtLogin(schema: Json): boolean {
+  const desktop = asObject(asObject(schema.properties).desktop);
+  return 'launchAtLogin' in asObject(desktop.properties);
+}
+
 export function draftFromConfig(config: Json, schema: Json): SettingsDraft {
   const git = asObject(config.git);
   return {
@@ -99,6 +107,7 @@ export function draftFromConfig(config: Json, schema: Json): SettingsDraft {
     modules: (Array.isArray(config.modules) ? config.modules : []).map(moduleDraft),
     git: { enabled: git.enabled !== false, okCommitInterval: asNumber(git.okCommitInterval) ?? 1, push: git.push === true },
     notifications: schemaHasNotifications(schema) ? { enabled: asObject(config.notifications).enabled === true } : null,
+    desktop: schemaHasLaunchAtLogin(schema) ? { launchAtLogin: asObject(config.desktop).launchAtLogin === true } : null,
   };
 }
 
@@ -156,6 +165,7 @@ export function configFromDraft(draft: SettingsDraft, base: Json): Json {
   config.modules = draft.modules.map(moduleConfig);
   config.git = { ...asObject(base.git), enabled: draft.git.enabled, okCommitInterval: draft.git.okCommitInterval, push: draft.git.push };
   if (draft.notifications) config.notifications = { ...asObject(base.notifications), enabled: draft.notifications.enabled };
+  if (draft.desktop) config.desktop = { ...asObject(base.desktop), launchAtLogin: draft.desktop.launchAtLogin };
   return config;
 }
 

@@ -57,6 +57,15 @@ describe('the settings draft', () => {
     expect(draftFromConfig(config(), schema).notifications).toEqual({ enabled: false });
   });
 
+  it('offers launch at login only when the schema has it, and saves it under desktop', () => {
+    const withDesktop = { properties: { desktop: { properties: { launchAtLogin: { type: 'boolean' } } } } };
+    expect(draftFromConfig(config(), {}).desktop).toBeNull();
+    const draft = draftFromConfig(config(), withDesktop);
+    expect(draft.desktop).toEqual({ launchAtLogin: false });
+    draft.desktop!.launchAtLogin = true;
+    expect(configFromDraft(draft, config())).toMatchObject({ desktop: { launchAtLogin: true } });
+  });
+
   it('adds a new module with sensible defaults', () => {
     const draft = draftFromConfig(config(), {});
     const module = { ...newModuleDraft(), name: 'new one', path: 'n.mjs' };
