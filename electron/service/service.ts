@@ -70,6 +70,7 @@ export function createSentinelService(deps: ServiceDeps): SentinelService {
       }),
     settings: () => guard(async () => ok(await settings.view())),
     saveSettings: (raw) => guard(() => settings.save(raw, 'settings saved')),
-    subscribe: (listener) => engine.subscribe(listener),
+    subscribe: (listener) =>
+      engine.subscribe((event) => listener(event.type === 'log' ? { type: 'log', source: event.source, line: parseLogLine(event.source, event.line) } : event)),
   };
 }

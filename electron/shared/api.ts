@@ -110,7 +110,12 @@ export interface LiveSampleEvent {
 }
 
 /** What the live stream carries: engine events as they happen. */
-export type StreamEvent = EngineEvent | { type: 'hello'; serverTime: string } | LiveSampleEvent;
+export type StreamEvent =
+  | Exclude<EngineEvent, { type: 'log' }>
+  // Log lines arrive parsed, as the log viewer filters them, so the renderer never re-parses log formats.
+  | { type: 'log'; source: LogSourceId; line: LogLine }
+  | { type: 'hello'; serverTime: string }
+  | LiveSampleEvent;
 
 /** The one client contract of the renderer. */
 export interface SentinelClient {

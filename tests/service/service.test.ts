@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../electron/shared/contract.js';
+import type { StreamEvent } from '../../electron/shared/api.js';
 import { configWith, controlledModule, data, openService, type ServiceHarness } from './service-harness.js';
 
 const open: ServiceHarness[] = [];
@@ -13,11 +13,11 @@ async function start(modules: Array<Record<string, unknown>>): Promise<ServiceHa
   return harness;
 }
 
-/** Resolves with the first engine event that `predicate` accepts. */
-function nextEvent(harness: ServiceHarness, predicate: (event: EngineEvent) => boolean): Promise<EngineEvent> {
+/** Resolves with the first stream event that `predicate` accepts. */
+function nextEvent(harness: ServiceHarness, predicate: (event: StreamEvent) => boolean): Promise<StreamEvent> {
   return new Promise((resolve) => {
     const unsubscribe = harness.service.subscribe((event) => {
-      if (event.type === 'hello' || event.type === 'live-sample' || !predicate(event)) return;
+      if (!predicate(event)) return;
       unsubscribe();
       resolve(event);
     });
@@ -60,6 +60,17 @@ describe('the service', () => {
     expect(state.thresholds.alpha).toEqual({ runtime: 1, cpu: 1, memory: 1, apiLatency: 1 });
     expect(state.openAnomalies).toEqual([]);
     expect(Date.parse(state.serverTime)).not.toBeNaN();
+  });
+
+  it('streams log lines already parsed, as the log viewer filters them', async () => {
+    const harness = await start([controlledModule('alpha')]);
+    const logged = nextEvent(harness, (event) => event.type === 'log' && event.source === 'module:alpha');
+    await harness.host.engine.runIteration();
+    expect(await logged).toMatchObject({
+      type: 'log',
+      source: 'module:alpha',
+      line: { source: 'module:alpha', module: 'alpha', level: 'info', text: expect.stringMatching(/ info slept \d+ ms$/) },
+    });
   });
 
   it('marks failed runs as gaps in the series and counts them as errors', async () => {

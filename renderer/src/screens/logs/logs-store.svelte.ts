@@ -4,7 +4,6 @@ import type { LogLine, LogSource, SentinelClient, StreamEvent } from '$shared/ap
 import type { LogSourceId } from '$shared/contract';
 import { browserTimers, coalesce, LatestOnly, type Coalesced, type Timers } from '../../lib/coalesce';
 import { addToFacets, EMPTY_FILTER, emptyFacets, FACETS, lineMatcher, type FacetKey, type Facets, type LogFilter } from './log-filter';
-import { parseLogLine } from './parse-log-line';
 
 export const MAX_LINES = 100_000;
 
@@ -64,7 +63,7 @@ export class LogsStore {
 
   onEvent(event: StreamEvent): void {
     if (event.type === 'log' && event.source === this.source) {
-      this.#pending.push(parseLogLine(event.source, event.line));
+      this.#pending.push(event.line);
       if (!this.loading) this.#flush.trigger();
     } else if (event.type === 'config') {
       void this.#refreshSources();
