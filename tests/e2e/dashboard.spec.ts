@@ -75,6 +75,10 @@ test('filters and searches the logs', async ({ page }) => {
   await page.getByLabel('Source').selectOption('supervisor');
   const count = page.getByRole('status').filter({ hasText: / of .* lines/ });
   await expect(count).toContainText(/[1-9][\d,]* of [\d,]+ lines/);
+  // Live tail: the pipeline keeps iterating, so the supervisor log grows without a reload.
+  const total = async () => Number((/of ([\d,]+) lines/.exec((await count.textContent()) ?? '')?.[1] ?? '0').replace(/,/g, ''));
+  const before = await total();
+  await expect.poll(total, { timeout: 30_000 }).toBeGreaterThan(before);
   await page.getByLabel('Search').fill('Performance OK');
   await expect(count).toContainText(/[1-9][\d,]* of [\d,]+ lines/);
   const rows = page.locator('.rows .row');
