@@ -2,6 +2,7 @@
 // CPU: this runner's own /proc/self/stat cutime+cstime after the command was reaped, minus before
 // it was spawned. The runner spawns nothing else, so the delta is exactly the CPU of the reaped
 // tree (every descendant the command waited for), to one clock tick (10 ms) per field.
+import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { startTreeSampler } from './tree-sampler.mjs';
 /** @typedef {import('./api-recorder.mjs').ApiRecorder} ApiRecorder */
 /** @typedef {{ info(...a: unknown[]): void, warn(...a: unknown[]): void, error(...a: unknown[]): void }} Log */
 /** @typedef {import('./tree-sampler.mjs').TreeSummary} TreeSummary */
-/** @typedef {{ code: number | null, signal: string | null, error: string | null, tree: TreeSummary | null }} CommandExit */
+/** @typedef {{ code: number | null, signal: string | null, error: string | null, tree: TreeSummary | null, wallSeconds: number | null }} CommandExit */
 
 /** How long an aborted command gets between SIGTERM and SIGKILL. */
 export const ABORT_GRACE_MS = 1000;
@@ -74,6 +75,7 @@ export async function runCommand(request, { signal, log, recorder }) {
     ok: exit.error === null,
     error: exit.error === null ? null : { message: exit.error, stack: null },
     exitCode: exit.code,
+    wallSeconds: exit.wallSeconds,
     signal: exit.signal,
     cpuUser: cpuUser === null ? null : roundMicro(cpuUser),
     cpuSystem: cpuSystem === null ? null : roundMicro(cpuSystem),
@@ -96,10 +98,13 @@ function spawnAndWait(file, args, { cwd, env, signal }) {
     // stdout goes straight to ours; stderr passes through us so its last line can explain a failure.
     /** @type {import('node:child_process').ChildProcessByStdio<null, null, import('node:stream').Readable>} */
     let child;
+    let started = 0;
     try {
+      // The command's own wall time, spawn to exit: the runner's start-up is not the job's runtime.
+      started = performance.now();
       child = spawn(file, args, { cwd, env, detached: true, stdio: ['ignore', 'inherit', 'pipe'] });
     } catch (error) {
-      resolve({ code: null, signal: null, error: `could not start ${file}: ${String(error)}`, tree: null });
+      resolve({ code: null, signal: null, error: `could not start ${file}: ${String(error)}`, tree: null, wallSeconds: null });
       return;
     }
     let stderrTail = '';
@@ -121,9 +126,10 @@ function spawnAndWait(file, args, { cwd, env, signal }) {
     child.once('error', (error) => {
       sampler?.stop();
       signal.removeEventListener('abort', onAbort);
-      resolve({ code: null, signal: null, error: `could not start ${file}: ${error.message}`, tree: null });
+      resolve({ code: null, signal: null, error: `could not start ${file}: ${error.message}`, tree: null, wallSeconds: null });
     });
     child.once('exit', (code, killedBy) => {
+      const wallSeconds = (performance.now() - started) / 1000;
       const tree = sampler?.stop() ?? null;
       clearTimeout(killTimer);
       signal.removeEventListener('abort', onAbort);
@@ -140,7 +146,7 @@ function spawnAndWait(file, args, { cwd, env, signal }) {
             : code !== 0
               ? `exited with code ${code}${lastLine ? `: ${lastLine}` : ''}`
               : null;
-        resolve({ code, signal: killedBy, error, tree });
+        resolve({ code, signal: killedBy, error, tree, wallSeconds });
       };
       // 'close' comes once stderr is drained; an escaped process holding it must not stall us.
       child.once('close', settle);

@@ -244,6 +244,8 @@ export interface RunnerResult {
   /** Exit code of an external command (null for JS modules or when killed by a signal). */
   exitCode: number | null;
   signal: string | null;
+  /** The job's own wall time where the runner can time it better than its parent (a command: spawn to exit); null for JS modules. */
+  wallSeconds?: number | null;
   /** CPU seconds of the job (the runner process itself for JS, the command's tree for commands); null when not measurable. */
   cpuUser: number | null;
   cpuSystem: number | null;

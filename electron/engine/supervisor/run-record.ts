@@ -8,7 +8,9 @@ const MB = 1024 * 1024;
 export function toRunRecord(module: string, seq: number, outcome: LaunchOutcome, host: HostContext | null): RunRecord {
   const { result } = outcome;
   const status = runStatus(outcome);
-  const runtime = Math.max(outcome.wallSeconds, 0);
+  // A command's runtime is its own spawn-to-exit time, taken by the runner: the runner's start-up is not the job's.
+  // A JS module's is its process's, start-up included, like the CPU and memory figures taken in that process.
+  const runtime = Math.max(result?.wallSeconds ?? outcome.wallSeconds, 0);
   const cpuSeconds = result && result.cpuUser !== null && result.cpuSystem !== null ? result.cpuUser + result.cpuSystem : null;
   return {
     module,
