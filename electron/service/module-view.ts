@@ -19,9 +19,12 @@ export function paramsOf(config: SentinelConfig, module: ModuleConfig): Record<M
   return Object.fromEntries(entries) as Record<MetricName, DetectorParams>;
 }
 
+/** Four significant digits: plenty for a sparkline, and the dashboard's state reply shrinks by about half. */
+const sparkValue = (value: number | null): number | null => (value === null ? null : Number(value.toPrecision(4)));
+
 /** Each metric of the kept runs, oldest first; null for failed runs and unmeasured metrics. */
 export function seriesOf(history: ModuleHistory): ModuleView['series'] {
-  const entries = METRICS.map((metric) => [metric, history.runs.map((run) => (run.status === 'ok' ? run.metrics[metric] : null))] as const);
+  const entries = METRICS.map((metric) => [metric, history.runs.map((run) => (run.status === 'ok' ? sparkValue(run.metrics[metric]) : null))] as const);
   return Object.fromEntries(entries) as ModuleView['series'];
 }
 
