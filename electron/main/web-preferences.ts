@@ -31,3 +31,11 @@ export type WindowWebPreferences = typeof SECURE_WEB_PREFERENCES & { preload: st
 
 /** The same policy as the HTTP server's, so the renderer runs under one CSP in both hosts. */
 export const RENDERER_CSP = CONTENT_SECURITY_POLICY;
+
+/**
+ * The one permission web content may have: writing to the clipboard, for the log viewer's Copy button.
+ * No camera, notification (they come from main), clipboard reading or anything else.
+ */
+export function permissionAllowed(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
+}

@@ -77,9 +77,9 @@ describe('no other main-process or preload file', () => {
 describe('security.ts', () => {
   const security = code('security.ts');
 
-  it('denies every permission request and check, and guards all web contents', () => {
-    expect(security).toContain('setPermissionRequestHandler((_contents, _permission, callback) => callback(false))');
-    expect(security).toContain('setPermissionCheckHandler(() => false)');
+  it('decides every permission request and check by permissionAllowed, and guards all web contents', () => {
+    expect(security).toContain('setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)))');
+    expect(security).toContain('setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission))');
     expect(security).toContain("app.on('web-contents-created', (_event, contents) => guardNavigation(contents))");
     expect(security).toContain("'Content-Security-Policy': [RENDERER_CSP]");
   });

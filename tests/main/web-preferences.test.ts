@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server/reply.js';
-import { RENDERER_CSP, SECURE_WEB_PREFERENCES } from '../../electron/main/web-preferences.js';
+import { permissionAllowed, RENDERER_CSP, SECURE_WEB_PREFERENCES } from '../../electron/main/web-preferences.js';
 
 describe('the windows’ webPreferences', () => {
   it('isolate the renderer: context isolation and the sandbox on, Node off', () => {
@@ -34,5 +34,14 @@ describe('the windows’ webPreferences', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     // frame-ancestors is the one directive a <meta> policy cannot carry.
     expect(meta).toBe(RENDERER_CSP.replace("; frame-ancestors 'none'", ''));
+  });
+});
+
+describe('web content permissions', () => {
+  it('allows only writing to the clipboard, for the log viewer’s Copy button', () => {
+    expect(permissionAllowed('clipboard-sanitized-write')).toBe(true);
+    for (const permission of ['clipboard-read', 'notifications', 'media', 'geolocation', 'openExternal', 'fullscreen', '']) {
+      expect(permissionAllowed(permission)).toBe(false);
+    }
   });
 });
