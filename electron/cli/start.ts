@@ -20,7 +20,9 @@ export type ElectronProbe = { ok: true; path: string } | { ok: false; reason: st
 
 // Printed on a line of its own after anything the electron package prints while downloading.
 const MARKER = 'SENTINEL_ELECTRON_PATH=';
-const PROBE = `process.stdout.write('\\n${MARKER}' + JSON.stringify(require('electron')) + '\\n')`;
+// The package is named, not imported: this file runs in plain Node, where importing it would start the download.
+const ELECTRON_PACKAGE = 'electron';
+const PROBE = `process.stdout.write('\\n${MARKER}' + JSON.stringify(require(${JSON.stringify(ELECTRON_PACKAGE)})) + '\\n')`;
 
 /** Options of findElectron; the defaults are the project and this environment. */
 export interface ProbeOptions {
@@ -32,7 +34,7 @@ export interface ProbeOptions {
 }
 
 /**
- * Whether an Electron binary can be had, the way the electron package itself decides: `require('electron')`
+ * Whether an Electron binary can be had, the way the electron package itself decides: requiring the package
  * in a child Node process (it downloads the binary on first use, and throws when it cannot), then a check
  * that the path it returns exists. A child, because the require can block for the whole download.
  */
@@ -81,7 +83,7 @@ function failureReason(stderr: string): string {
   // Node prints the failing source line first; the error's own line starts with its name.
   const lines = stderr.split('\n').map((line) => line.trim());
   const first = lines.find((line) => /^[A-Z]\w*(Error|Exception)\b/.test(line)) ?? lines.find(Boolean) ?? 'no message';
-  return `require('electron') failed: ${first.slice(0, 160)}`;
+  return `requiring the ${ELECTRON_PACKAGE} package failed: ${first.slice(0, 160)}`;
 }
 
 function killTree(pid: number | undefined): void {
